@@ -22,6 +22,8 @@ export interface Migration {
 export interface MigrateOptions {
   logger?: Logger;
   directory?: string;
+  /** The expected migration ids in order; tests pass their own with their own directory. */
+  manifest?: readonly string[];
 }
 
 export interface MigrateResult {
@@ -36,7 +38,10 @@ export interface MigrateResult {
  * @throws MigrationError naming the migration that failed, changed or is unknown.
  */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<MigrateResult> {
-  const migrations = await loadMigrations(options.directory ?? DEFAULT_DIRECTORY);
+  const migrations = await loadMigrations(
+    options.directory ?? DEFAULT_DIRECTORY,
+    options.manifest ?? MIGRATION_IDS,
+  );
   const result: MigrateResult = { applied: [], alreadyApplied: [] };
 
   await inTransaction(pool, "bookkeeping", async (client) => {
@@ -115,10 +120,12 @@ async function inTransaction<T>(
  * @throws MigrationError when a file is missing from the manifest or the manifest names a
  * missing file.
  */
-export async function loadMigrations(directory: string): Promise<Migration[]> {
+export async function loadMigrations(
+  directory: string,
+  expected: readonly string[] = MIGRATION_IDS,
+): Promise<Migration[]> {
   const files = (await readdir(directory)).filter((file) => file.endsWith(".sql")).sort();
   const ids = files.map((file) => file.slice(0, -".sql".length));
-  const expected: readonly string[] = MIGRATION_IDS;
 
   const unlisted = ids.find((id) => !expected.includes(id));
   if (unlisted !== undefined) {

@@ -35,7 +35,7 @@ export interface ScopedTransaction {
  * throws.
  * @throws InvalidScopeError when an id is not a UUID; DatabaseError for a failed statement.
  */
-export function withTenantScope<T>(
+export async function withTenantScope<T>(
   pool: Pool,
   scope: TenantScope,
   work: (tx: ScopedTransaction) => Promise<T>,
@@ -49,7 +49,7 @@ export function withTenantScope<T>(
  * Like `withTenantScope` for work that spans no single tenant, such as listing the tenants
  * a user belongs to. Tenant-owned tables return no rows in this scope.
  */
-export function withUserScope<T>(
+export async function withUserScope<T>(
   pool: Pool,
   scope: UserScope,
   work: (tx: ScopedTransaction) => Promise<T>,
