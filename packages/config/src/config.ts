@@ -73,7 +73,7 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env, cwd: string = process.cwd()): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map(toProblem));
+    throw new ConfigError(firstPerVariable(parsed.error.issues.map(toProblem)));
   }
 
   const raw = parsed.data;
@@ -88,6 +88,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Readonly<Conf
 function toProblem(issue: { path: PropertyKey[]; message: string }): ConfigProblem {
   const variable = issue.path.map(String).join(".") || "environment";
   return { variable, message: issue.message };
+}
+
+function firstPerVariable(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => !seen.has(problem.variable) && seen.add(problem.variable));
 }
 
 function buildConfig(raw: RawEnv, cwd: string): Config {

@@ -16,7 +16,8 @@ const url = z
   .string()
   .trim()
   .transform((value) => (value === "" ? undefined : value))
-  .pipe(z.url({ error: "must be an absolute URL" }).optional());
+  .pipe(z.url({ error: "must be an absolute URL" }).optional())
+  .optional();
 
 const postgresUrl = url.refine(
   (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
