@@ -31,5 +31,8 @@ export function createLogger(settings: LoggerSettings): Logger {
       },
     },
   };
-  return settings.destination === undefined ? pino(options) : pino(options, settings.destination);
+  // Synchronous writes: with pino's default asynchronous stdout, an exit after the reader of
+  // stdout has gone can block in the final flush and leave the process hanging.
+  const destination = settings.destination ?? pino.destination({ dest: 1, sync: true });
+  return pino(options, destination);
 }

@@ -2,6 +2,20 @@
 
 create extension if not exists vector;
 
+-- RLS is forced on every table, so the owner connection that runs migrations, Better Auth
+-- and system jobs sees rows only because it bypasses RLS. Say so now rather than fail later
+-- with empty results.
+do $$
+begin
+  if not exists (
+    select 1 from pg_roles where rolname = current_user and (rolsuper or rolbypassrls)
+  ) then
+    raise exception 'role % needs BYPASSRLS for Sovra''s migrations and system work',
+      current_user using hint = format('alter role %I bypassrls (as a superuser)', current_user);
+  end if;
+end
+$$;
+
 -- sovra_app is the role every tenant query runs as (SET LOCAL ROLE). It cannot log in and
 -- owns nothing, so RLS always applies to it. Roles are cluster-wide: a concurrent run in
 -- another database may create it first, hence the exception handler.
@@ -72,9 +86,10 @@ create function sovra.touch_updated_at() returns trigger
     end
   $$;
 
--- Enables and forces RLS on a tenant-owned table and creates its four policies. Every
--- policy compares tenant_id with the active tenant and asks for the caller's role in it;
--- both sides are uncorrelated sub-selects, so Postgres evaluates them once per statement.
+-- Enables and forces RLS on a tenant-owned table and creates its policies. A row is
+-- visible or writable when its tenant_id equals sovra.member_tenant_id(roles): the active
+-- tenant, provided the caller holds one of the roles there. One uncorrelated sub-select
+-- gives a single index condition on tenant_id, evaluated once per statement.
 create procedure sovra.protect_tenant_table(
   target regclass,
   readers text[] default array['owner', 'admin', 'member', 'viewer'],
@@ -85,16 +100,8 @@ create procedure sovra.protect_tenant_table(
   as $$
     declare
       name text := (select relname from pg_class where oid = target);
-      can_read text := format(
-        'tenant_id = (select sovra.current_tenant_id()) '
-        'and (select sovra.current_member_role()) = any (%L::text[])',
-        readers
-      );
-      can_write text := format(
-        'tenant_id = (select sovra.current_tenant_id()) '
-        'and (select sovra.current_member_role()) = any (%L::text[])',
-        writers
-      );
+      can_read text := format('tenant_id = (select sovra.member_tenant_id(%L::text[]))', readers);
+      can_write text := format('tenant_id = (select sovra.member_tenant_id(%L::text[]))', writers);
     begin
       execute format('alter table %s enable row level security', target);
       execute format('alter table %s force row level security', target);

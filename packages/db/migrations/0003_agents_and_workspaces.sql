@@ -21,6 +21,7 @@ create table agents (
   updated_at timestamptz not null default now(),
   constraint agents_tenant_id_id_key unique (tenant_id, id)
 );
+create index agents_tenant_created_idx on agents (tenant_id, created_at desc);
 
 create table workspaces (
   id uuid primary key default gen_random_uuid(),
@@ -34,6 +35,7 @@ create table workspaces (
   updated_at timestamptz not null default now(),
   constraint workspaces_tenant_id_id_key unique (tenant_id, id)
 );
+create index workspaces_tenant_created_idx on workspaces (tenant_id, created_at desc);
 
 create table workspace_agents (
   tenant_id uuid not null references tenants (id) on delete cascade,

@@ -21,6 +21,7 @@ create table documents (
   constraint documents_tenant_id_id_key unique (tenant_id, id)
 );
 create index documents_content_hash_idx on documents (tenant_id, content_hash);
+create index documents_tenant_created_idx on documents (tenant_id, created_at desc);
 
 create table chunks (
   id uuid primary key default gen_random_uuid(),

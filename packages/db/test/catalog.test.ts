@@ -75,9 +75,12 @@ describe("catalog rules", () => {
       select tablename || '.' || policyname as policy,
              coalesce(qual, '') || ' ' || coalesce(with_check, '') as text
       from pg_policies where schemaname = 'public'`);
-    const claimCall = /(auth\.uid|sovra\.current_tenant_id|sovra\.current_member_role)\(\)/;
-    const wrapped =
-      /\(\s*SELECT\s+(auth\.uid|sovra\.current_tenant_id|sovra\.current_member_role)\(\)\s+AS\s+\w+\s*\)/g;
+    const claimFunction = String.raw`(auth\.uid|sovra\.current_tenant_id|sovra\.member_tenant_id)`;
+    const claimCall = new RegExp(String.raw`${claimFunction}\(`);
+    const wrapped = new RegExp(
+      String.raw`\(\s*SELECT\s+${claimFunction}\([^()]*\)\s+AS\s+\w+\s*\)`,
+      "g",
+    );
     const bare = policies.filter((policy) => claimCall.test(policy.text.replace(wrapped, "")));
 
     expect(policies.length).toBeGreaterThan(0);
