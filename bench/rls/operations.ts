@@ -54,9 +54,10 @@ export const LIST_50: Operation = {
 
 // The owner pays the same statement as the scoped helper's set_config, with the same
 // parameters, but into placeholder settings that change neither the role nor any policy.
-const OWNER_SETTINGS =
-  "select set_config('sovra_bench.role', $1, true), " +
-  "set_config('sovra_bench.claims', $2, true)";
+const OWNER_SETTINGS = `select set_config('sovra_bench.role', $1, true),
+  set_config('sovra_bench.claims', $2, true),
+  set_config('sovra_bench.sub', $3, true),
+  set_config('sovra_bench.tenant_id', $4, true)`;
 
 /** One transaction through withTenantScope: RLS decides which rows the query sees. */
 export async function runScoped(pool: Pool, op: Operation, sample: Sample): Promise<Timing> {
@@ -77,7 +78,12 @@ export async function runOwner(pool: Pool, op: Operation, sample: Sample): Promi
   const client = await pool.connect();
   try {
     await client.query("begin");
-    await client.query(OWNER_SETTINGS, [APP_ROLE, ownerClaims(sample)]);
+    await client.query(OWNER_SETTINGS, [
+      APP_ROLE,
+      ownerClaims(sample),
+      sample.userId,
+      sample.tenantId,
+    ]);
     const queryStarted = performance.now();
     const found = await client.query(op.ownerSql, op.ownerValues(sample));
     const queryMs = performance.now() - queryStarted;

@@ -6,6 +6,13 @@ import type { Pool, PoolClient } from "./pool";
 /** The role every scoped transaction runs as; created by the first migration. */
 export const APP_ROLE = "sovra_app";
 
+// The JSON claims are what Supabase-style policies read; the two plain settings let
+// auth.uid() and sovra.current_tenant_id() skip parsing JSON in every statement.
+const SET_CLAIMS = `select set_config('role', $1, true),
+  set_config('request.jwt.claims', $2, true),
+  set_config('request.jwt.claim.sub', $3, true),
+  set_config('request.jwt.claim.tenant_id', $4, true)`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UserScope {
@@ -60,18 +67,19 @@ export async function withUserScope<T>(
 
 async function runScoped<T>(
   pool: Pool,
-  claims: Record<string, string>,
+  claims: { sub: string; tenant_id?: string },
   work: (tx: ScopedTransaction) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await run(client, "begin");
-    await run(
-      client,
-      "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
-      [APP_ROLE, JSON.stringify({ ...claims, role: "authenticated" })],
-    );
+    await run(client, SET_CLAIMS, [
+      APP_ROLE,
+      JSON.stringify({ ...claims, role: "authenticated" }),
+      claims.sub,
+      claims.tenant_id ?? "",
+    ]);
     const value = await work(scopedTransaction(client));
     await run(client, "commit");
     return value;
