@@ -100,6 +100,7 @@ function buildConfig(raw: RawEnv, cwd: string): Config {
     ? raw.SOVRA_DATA_DIR
     : resolve(cwd, raw.SOVRA_DATA_DIR);
   const workerHost = raw.WORKER_HOST;
+  const publicUrl = raw.APP_URL ?? `http://localhost:${raw.PORT}`;
 
   return {
     env: raw.NODE_ENV,
@@ -124,8 +125,8 @@ function buildConfig(raw: RawEnv, cwd: string): Config {
     },
     web: {
       port: raw.PORT,
-      host: raw.HOSTNAME,
-      publicUrl: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+      host: raw.WEB_HOST,
+      publicUrl,
     },
     worker: {
       host: workerHost,
@@ -135,7 +136,7 @@ function buildConfig(raw: RawEnv, cwd: string): Config {
       socketioPort: raw.SOCKETIO_PORT,
       internalUrl: raw.WORKER_INTERNAL_URL ?? `http://${workerHost}:${raw.SOCKETIO_PORT}`,
       healthUrl: raw.WORKER_HEALTH_URL ?? `http://${workerHost}:${raw.HTTP_PORT}/health`,
-      allowedOrigins: splitOrigins(raw.SOCKETIO_ALLOWED_ORIGINS),
+      allowedOrigins: splitOrigins(raw.SOCKETIO_ALLOWED_ORIGINS ?? new URL(publicUrl).origin),
       shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
       agentWorkspacePath: raw.AGENT_WORKSPACE_PATH ?? join(dataDir, "agent-workspaces"),
     },

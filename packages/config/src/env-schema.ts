@@ -56,10 +56,10 @@ export const envSchema = z.object({
   SOCKET_TOKEN_SECRET: optionalText,
   SUPABASE_JWT_SECRET: optionalText,
   BETTER_AUTH_SECRET: optionalText,
-  SOCKETIO_ALLOWED_ORIGINS: z.string().trim().default("http://localhost:3000"),
+  SOCKETIO_ALLOWED_ORIGINS: optionalText,
 
   PORT: port.default(3000),
-  HOSTNAME: z.string().trim().min(1).default("127.0.0.1"),
+  WEB_HOST: z.string().trim().min(1).default("127.0.0.1"),
   APP_URL: url,
   HTTP_PORT: port.default(8080),
   GRPC_PORT: port.default(50051),

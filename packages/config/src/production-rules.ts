@@ -47,7 +47,7 @@ export function checkProductionRules(env: RawEnv): ConfigProblem[] {
   if (env.BETTER_AUTH_SECRET === undefined) {
     problems.push({ variable: "BETTER_AUTH_SECRET", message: "is required in production" });
   }
-  if (splitOrigins(env.SOCKETIO_ALLOWED_ORIGINS).includes("*")) {
+  if (splitOrigins(env.SOCKETIO_ALLOWED_ORIGINS ?? "").includes("*")) {
     problems.push({
       variable: "SOCKETIO_ALLOWED_ORIGINS",
       message: "may not be * in production; list the allowed origins",

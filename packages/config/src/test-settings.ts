@@ -1,7 +1,10 @@
+const LOCAL_REDIS_URL = "redis://127.0.0.1:6379";
+
 export interface TestSettings {
   /** A Postgres server to create throw-away databases on; undefined means embedded PGlite. */
   databaseUrl: string | undefined;
-  redisUrl: string | undefined;
+  /** REDIS_URL, or the standard local server; suites probe it and skip when it is absent. */
+  redisUrl: string;
   /** Set by CI: a suite that would skip for a missing service fails instead. */
   requireAll: boolean;
 }
@@ -12,7 +15,7 @@ export function getTestSettings(
 ): TestSettings {
   return {
     databaseUrl: nonEmpty(env.DATABASE_URL),
-    redisUrl: nonEmpty(env.REDIS_URL),
+    redisUrl: nonEmpty(env.REDIS_URL) ?? LOCAL_REDIS_URL,
     requireAll: env.SOVRA_TEST_REQUIRE_ALL === "1" || env.SOVRA_TEST_REQUIRE_ALL === "true",
   };
 }

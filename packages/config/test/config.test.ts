@@ -48,6 +48,11 @@ describe("loadConfig", () => {
     expect(config.providers.huggingface.routingPolicy).toBe("fastest");
   });
 
+  it("allows sockets from the public origin unless origins are listed", () => {
+    const config = loadConfig({ APP_URL: "https://sovra.example.com/app" }, "/srv/sovra");
+    expect(config.worker.allowedOrigins).toEqual(["https://sovra.example.com"]);
+  });
+
   it("returns a frozen object", () => {
     const config = loadConfig({}, "/srv/sovra");
     expect(Object.isFrozen(config)).toBe(true);

@@ -1,0 +1,3 @@
+export { inheritedEnvironment as inheritedEnv } from "@sovra/config";
+
+export type ChildEnv = Record<string, string | undefined>;
