@@ -1,11 +1,14 @@
-const CAPABILITIES = [
-  "Auth, tenants and roles",
-  "AI agents with tools",
-  "Multi-agent workspaces",
-  "Knowledge bases with vector search",
-  "Realtime collaboration",
-  "Per-tenant billing and API keys",
-  "An admin console",
+const AVAILABLE = [
+  "A Postgres data plane where row-level security keeps every tenant's rows apart",
+  "Tenants with owner, admin, member and viewer roles",
+  "Live health checks of the database, the worker and Redis",
+];
+
+const IN_PROGRESS = [
+  "Sign-up, sessions and invitations",
+  "AI agents with tools, multi-agent workspaces and realtime rooms",
+  "Knowledge bases with vector and full-text search",
+  "Per-tenant billing, API keys and an admin console",
 ];
 
 export default function HomePage() {
@@ -17,8 +20,16 @@ export default function HomePage() {
         platform in TypeScript.
       </p>
 
+      <h2>Working today</h2>
       <ul className="capabilities">
-        {CAPABILITIES.map((capability) => (
+        {AVAILABLE.map((capability) => (
+          <li key={capability}>{capability}</li>
+        ))}
+      </ul>
+
+      <h2>Being built</h2>
+      <ul className="capabilities">
+        {IN_PROGRESS.map((capability) => (
           <li key={capability}>{capability}</li>
         ))}
       </ul>
