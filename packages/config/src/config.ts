@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "./config-error";
 import { envSchema, type RawEnv } from "./env-schema";
 import {
+  checkOAuthPairs,
   checkProductionRules,
   checkSecretLengths,
   type ConfigProblem,
@@ -12,6 +13,11 @@ import {
 export interface ProviderSettings {
   apiKey: string | undefined;
   baseUrl: string | undefined;
+}
+
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
 }
 
 export interface Config {
@@ -37,6 +43,15 @@ export interface Config {
     auth: string | undefined;
   };
   web: { port: number; host: string; publicUrl: string };
+  email: {
+    /** Undefined means no mail server: messages go to the log and the development outbox. */
+    smtpUrl: string | undefined;
+    from: string;
+  };
+  oauth: {
+    github: OAuthClient | undefined;
+    google: OAuthClient | undefined;
+  };
   worker: {
     host: string;
     httpPort: number;
@@ -77,7 +92,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Readonly<Conf
   }
 
   const raw = parsed.data;
-  const problems = [...checkSecretLengths(raw), ...checkProductionRules(raw)];
+  const problems = [
+    ...checkSecretLengths(raw),
+    ...checkOAuthPairs(raw),
+    ...checkProductionRules(raw),
+  ];
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -128,6 +147,14 @@ function buildConfig(raw: RawEnv, cwd: string): Config {
       host: raw.WEB_HOST,
       publicUrl,
     },
+    email: {
+      smtpUrl: raw.SMTP_URL,
+      from: raw.EMAIL_FROM ?? `Sovra <no-reply@${new URL(publicUrl).hostname}>`,
+    },
+    oauth: {
+      github: oauthClient(raw.GITHUB_CLIENT_ID, raw.GITHUB_CLIENT_SECRET),
+      google: oauthClient(raw.GOOGLE_CLIENT_ID, raw.GOOGLE_CLIENT_SECRET),
+    },
     worker: {
       host: workerHost,
       httpPort: raw.HTTP_PORT,
@@ -158,6 +185,15 @@ function buildConfig(raw: RawEnv, cwd: string): Config {
     sentry: { dsn: raw.SENTRY_DSN, environment: raw.SENTRY_ENVIRONMENT },
     posthog: { apiKey: raw.POSTHOG_API_KEY, host: raw.POSTHOG_HOST },
   };
+}
+
+function oauthClient(
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+): OAuthClient | undefined {
+  return clientId === undefined || clientSecret === undefined
+    ? undefined
+    : { clientId, clientSecret };
 }
 
 function deepFreeze<T>(value: T): Readonly<T> {

@@ -71,6 +71,16 @@ export const envSchema = z.object({
   AGENT_WORKSPACE_PATH: optionalText,
   SHUTDOWN_TIMEOUT_MS: positiveInt.max(600_000, "must be at most 600000").default(30_000),
 
+  SMTP_URL: url.refine(
+    (value) => value === undefined || /^smtps?:\/\//.test(value),
+    "must start with smtp:// or smtps://",
+  ),
+  EMAIL_FROM: optionalText,
+  GITHUB_CLIENT_ID: optionalText,
+  GITHUB_CLIENT_SECRET: optionalText,
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url,
   ANTHROPIC_API_KEY: optionalText,

@@ -25,6 +25,22 @@ export function checkSecretLengths(env: RawEnv): ConfigProblem[] {
   });
 }
 
+const OAUTH_PAIRS = [
+  ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+  ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+] as const;
+
+/** An OAuth client needs both halves; one alone is a typo waiting to surface at sign-in. */
+export function checkOAuthPairs(env: RawEnv): ConfigProblem[] {
+  return OAUTH_PAIRS.flatMap(([id, secret]) => {
+    if ((env[id] === undefined) === (env[secret] === undefined)) {
+      return [];
+    }
+    const missing = env[id] === undefined ? id : secret;
+    return [{ variable: missing, message: "is required when the other half is set" }];
+  });
+}
+
 /**
  * Rules that make a production start fail closed: every problem is reported at once so an
  * operator fixes the deployment in one pass.

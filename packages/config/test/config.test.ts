@@ -104,8 +104,19 @@ describe("loadConfig", () => {
     ["LOG_LEVEL", "loud"],
     ["SHUTDOWN_TIMEOUT_MS", "-1"],
     ["OPENAI_BASE_URL", "api.openai.com"],
+    ["SMTP_URL", "http://mail.example.com"],
   ])("names %s when it is malformed (%s)", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
+  });
+
+  it("names the missing half of an OAuth client", () => {
+    expect(problemsOf({ GITHUB_CLIENT_SECRET: "s" })).toEqual(["GITHUB_CLIENT_ID"]);
+    expect(problemsOf({ GOOGLE_CLIENT_ID: "i" })).toEqual(["GOOGLE_CLIENT_SECRET"]);
+    const config = loadConfig({ GITHUB_CLIENT_ID: "i", GITHUB_CLIENT_SECRET: "s" });
+    expect(config.oauth).toEqual({
+      github: { clientId: "i", clientSecret: "s" },
+      google: undefined,
+    });
   });
 
   it("puts each problem on its own line of the message", () => {
