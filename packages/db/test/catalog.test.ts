@@ -44,7 +44,7 @@ describe("catalog rules", () => {
     expect(definer).toEqual([]);
   });
 
-  it("pins search_path on security-definer functions and keeps them from the client role", async () => {
+  it("pins search_path on security-definer functions, not executable by clients", async () => {
     const functions = await rows<{ name: string; config: string[] | null; executable: boolean }>(`
       select p.oid::regprocedure::text as name, p.proconfig as config,
              has_function_privilege('sovra_app', p.oid, 'execute') as executable

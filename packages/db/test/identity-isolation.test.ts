@@ -99,7 +99,8 @@ describe("memberships", () => {
     const add = (userId: string, tenantId: string) =>
       attempt(db.pool, inA(userId), (tx) =>
         tx.query(
-          "insert into memberships (tenant_id, user_id, role) values ($1, $2, 'member') returning 1",
+          `insert into memberships (tenant_id, user_id, role)
+           values ($1, $2, 'member') returning 1`,
           [tenantId, newcomer],
         ),
       );

@@ -48,7 +48,8 @@ describe("withTenantScope", () => {
     await expect(
       withTenantScope(db.pool, scope, async (tx) => {
         await tx.query(
-          "insert into agents (tenant_id, name, provider, model) values ($1, 'ghost', 'openai', 'm')",
+          `insert into agents (tenant_id, name, provider, model)
+           values ($1, 'ghost', 'openai', 'm')`,
           [world.tenantA.id],
         );
         throw new Error("changed my mind");
