@@ -15,6 +15,7 @@ export {
   type ScopedTransaction,
   type TenantScope,
   type UserScope,
+  withSystemTransaction,
   withTenantScope,
   withUserScope,
 } from "./scope";

@@ -65,21 +65,45 @@ export async function withUserScope<T>(
   return runScoped(pool, { sub: scope.userId }, work);
 }
 
-async function runScoped<T>(
+/**
+ * Runs documented system work (docs/database.md) in one transaction on the owner
+ * connection, where RLS does not apply. Tenant data goes through `withTenantScope`; this is
+ * for the few operations that precede or outlive a tenant scope, such as creating a tenant
+ * with its first owner.
+ */
+export async function withSystemTransaction<T>(
+  pool: Pool,
+  work: (tx: ScopedTransaction) => Promise<T>,
+): Promise<T> {
+  return runInTransaction(pool, async () => undefined, work);
+}
+
+function runScoped<T>(
   pool: Pool,
   claims: { sub: string; tenant_id?: string },
   work: (tx: ScopedTransaction) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await run(client, "begin");
+  const setClaims = async (client: PoolClient) => {
     await run(client, SET_CLAIMS, [
       APP_ROLE,
       JSON.stringify({ ...claims, role: "authenticated" }),
       claims.sub,
       claims.tenant_id ?? "",
     ]);
+  };
+  return runInTransaction(pool, setClaims, work);
+}
+
+async function runInTransaction<T>(
+  pool: Pool,
+  prepare: (client: PoolClient) => Promise<void>,
+  work: (tx: ScopedTransaction) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await run(client, "begin");
+    await prepare(client);
     const value = await work(scopedTransaction(client));
     await run(client, "commit");
     return value;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DatabaseError, InvalidScopeError } from "../src/errors";
-import { withTenantScope, withUserScope } from "../src/scope";
+import { withSystemTransaction, withTenantScope, withUserScope } from "../src/scope";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 import { seedWorld, type World } from "./fixtures/seed";
 
@@ -84,5 +84,25 @@ describe("withUserScope", () => {
       tx.query("select 1 from agents"),
     );
     expect(agents).toEqual([]);
+  });
+});
+
+describe("withSystemTransaction", () => {
+  it("runs as the owner across tenants and rolls back on failure", async () => {
+    const seen = await withSystemTransaction(db.pool, (tx) =>
+      tx.query<{ tenant_id: string }>("select distinct tenant_id from agents"),
+    );
+    expect(seen).toHaveLength(2);
+
+    await expect(
+      withSystemTransaction(db.pool, async (tx) => {
+        await tx.query("update tenants set name = 'gone' where id = $1", [world.tenantA.id]);
+        throw new Error("abandon");
+      }),
+    ).rejects.toThrow("abandon");
+    const tenant = await db.pool.query("select name from tenants where id = $1", [
+      world.tenantA.id,
+    ]);
+    expect(tenant.rows[0].name).toBe("tenant-a");
   });
 });
