@@ -7,15 +7,6 @@ export { listAuditLog } from "./list-audit-log";
 export { listMembers } from "./list-members";
 export { listMyTenants } from "./list-my-tenants";
 export { parseInput } from "./parse-input";
-export {
-  assertCan,
-  can,
-  isRole,
-  type Permission,
-  PERMISSIONS,
-  type Role,
-  ROLES,
-} from "./permissions";
 export { removeMember } from "./remove-member";
 export { renameTenant } from "./rename-tenant";
 export { resolveTenant } from "./resolve-tenant";
