@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
 import { type ChildEnv, inheritedEnv } from "../child-env";
-import { REPO_ROOT, tsxCli } from "../paths";
+import { REPO_ROOT } from "../paths";
 import { sleep } from "../sleep";
 
 export interface LogLine {
@@ -26,12 +26,14 @@ export interface ScriptProcess {
 }
 
 /**
- * Runs a script as `npm start` would (`tsx scripts/...`), in a shell-like environment: the
- * test runner's NODE_ENV and VITEST variables are dropped so the script sees what a person's
- * terminal would give it, plus `env`; an undefined value removes a variable.
+ * Runs a script as `npm start` would (`node --import tsx scripts/...`), in a shell-like
+ * environment: the test runner's NODE_ENV and VITEST variables are dropped so the script sees
+ * what a person's terminal would give it, plus `env`; an undefined value removes a variable.
  */
 export function runScript(script: string, env: ChildEnv): ScriptProcess {
-  const child = spawn(process.execPath, [tsxCli(), script], {
+  // No tsx CLI in between: its signal relay sometimes exited 143 on SIGTERM while the
+  // launcher was still stopping, the same race `npm start` would see.
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: REPO_ROOT,
     env: scriptEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
