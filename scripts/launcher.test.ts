@@ -271,6 +271,6 @@ async function expectMigrateGoesThroughLauncher(setup: Setup): Promise<void> {
 
   expect(exit, migrate.output()).toEqual({ code: 0, signal: null });
   expect(messages(migrate.logLines())).toContain(
-    "a running launcher holds the data directory; migrating through its embedded server",
+    "a running launcher holds the data directory; working through its embedded server",
   );
 }

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 
 export interface LockHolder {
   pid: number;
-  command: "launcher" | "migrate";
+  command: "launcher" | "migrate" | "admin";
   startedAt: string;
   /** The embedded server the holder runs, once it is listening. Carries no password. */
   databaseUrl?: string;

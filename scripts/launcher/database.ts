@@ -4,7 +4,7 @@ import type { Config, Logger } from "@sovra/config";
 import { createPool, DatabaseUnavailableError, waitForDatabase } from "@sovra/db";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@sovra/db/embedded";
 
-import { acquireDataLock, DataDirBusyError, type DataLock } from "./data-lock";
+import { acquireDataLock, DataDirBusyError, type DataLock, type LockHolder } from "./data-lock";
 import { LauncherError } from "./errors";
 import { DATA_FILES } from "./paths";
 import { sleep } from "./sleep";
@@ -68,8 +68,14 @@ async function lockDataDir(dataDir: string): Promise<DataLock> {
   }
 }
 
-export function describeHolder(command: "launcher" | "migrate"): string {
-  return command === "launcher" ? "a running Sovra launcher (npm start)" : "npm run migrate";
+const HOLDERS: Record<LockHolder["command"], string> = {
+  launcher: "a running Sovra launcher (npm start)",
+  migrate: "npm run migrate",
+  admin: "npm run admin",
+};
+
+export function describeHolder(command: LockHolder["command"]): string {
+  return HOLDERS[command];
 }
 
 function describeStartFailure(error: unknown, port: number): Error {

@@ -30,10 +30,10 @@ export interface ScriptProcess {
  * environment: the test runner's NODE_ENV and VITEST variables are dropped so the script sees
  * what a person's terminal would give it, plus `env`; an undefined value removes a variable.
  */
-export function runScript(script: string, env: ChildEnv): ScriptProcess {
+export function runScript(script: string, env: ChildEnv, args: string[] = []): ScriptProcess {
   // No tsx CLI in between: its signal relay sometimes exited 143 on SIGTERM while the
   // launcher was still stopping, the same race `npm start` would see.
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: REPO_ROOT,
     env: scriptEnv(env),
     stdio: ["ignore", "pipe", "pipe"],

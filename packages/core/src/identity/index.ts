@@ -12,3 +12,4 @@ export {
   readOutbox,
   type SmtpMailerSettings,
 } from "../email";
+export { listPlatformAdmins, type PlatformAdmin, setPlatformAdmin } from "./platform-admin";
