@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 import { getTestSettings } from "@sovra/config";
 
@@ -80,4 +80,29 @@ async function nativeTestDatabase(serverUrl: string): Promise<RawDatabase> {
       }
     },
   };
+}
+
+/** Inserts a user as Better Auth would, on the owner connection; returns its id. */
+export async function insertTestUser(pool: Pool, label: string): Promise<string> {
+  const id = randomUUID();
+  await pool.query("insert into users (id, name, email) values ($1, $2, $3)", [
+    id,
+    label,
+    `${label}-${id.slice(0, 8)}@example.test`,
+  ]);
+  return id;
+}
+
+/** Adds a membership on the owner connection, as tenant creation and invitations do. */
+export async function addTestMember(
+  pool: Pool,
+  tenantId: string,
+  userId: string,
+  role: "owner" | "admin" | "member" | "viewer",
+): Promise<void> {
+  await pool.query("insert into memberships (tenant_id, user_id, role) values ($1, $2, $3)", [
+    tenantId,
+    userId,
+    role,
+  ]);
 }
